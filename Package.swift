@@ -26,13 +26,16 @@ let package = Package(
             providers: [.apt(["libc-ares-dev"]), .brew(["c-ares"])]
         ),
 
+        // Linux interfaces missing from Glibc's module: epoll, eventfd, thread names.
+        .target(name: "CPLProbeLinux"),
+
         // Pure Swift model: targets, expectations, results, failure codes.
         .target(name: "ProbeCore"),
 
         // Event loops, c-ares DNS, TCP, OpenSSL TLS, HTTP/1.1, retries.
         .target(
             name: "ProbeEngine",
-            dependencies: ["ProbeCore", "CPLProbeOpenSSL", "CPLProbeCAres"]
+            dependencies: ["ProbeCore", "CPLProbeLinux", "CPLProbeOpenSSL", "CPLProbeCAres"]
         ),
 
         // Text, JSON and JUnit writers: results in, bytes out.

@@ -104,4 +104,17 @@ static inline EVP_PKEY *CPLProbeOpenSSL_EVP_EC_gen(const char *curve) {
     return EVP_EC_gen(curve);
 }
 
+// SSL_OP_* are built by the SSL_OP_BIT macro, which Swift cannot import.
+static inline uint64_t CPLProbeOpenSSL_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
+static inline uint64_t CPLProbeOpenSSL_SSL_OP_IGNORE_UNEXPECTED_EOF(void) { return SSL_OP_IGNORE_UNEXPECTED_EOF; }
+static inline uint64_t CPLProbeOpenSSL_SSL_OP_NO_COMPRESSION(void) { return SSL_OP_NO_COMPRESSION; }
+
+// Wraps the SSL_CTX_add1_chain_cert macro.
+static inline long CPLProbeOpenSSL_SSL_CTX_add1_chain_cert(SSL_CTX *ctx, X509 *certificate) {
+    return SSL_CTX_add1_chain_cert(ctx, certificate);
+}
+
+// XN_FLAG_RFC2253 combines several macros, which Swift cannot import.
+static inline unsigned long CPLProbeOpenSSL_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
+
 #endif
