@@ -11,6 +11,9 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
 
 static inline long CPLProbeOpenSSL_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
     return SSL_set_tlsext_host_name(ssl, name);
@@ -81,16 +84,9 @@ static inline int CPLProbeOpenSSL_GENERAL_NAMES_text(const void *names, int inde
     if (name->type == GEN_IPADD) {
         int length = ASN1_STRING_length(name->d.iPAddress);
         const unsigned char *bytes = ASN1_STRING_get0_data(name->d.iPAddress);
-        char *text = NULL;
-        if (length == 4 || length == 16) {
-            ASN1_OCTET_STRING *octets = ASN1_OCTET_STRING_new();
-            ASN1_OCTET_STRING_set(octets, bytes, length);
-            text = i2s_ASN1_IPADDRESS(NULL, octets);
-            ASN1_OCTET_STRING_free(octets);
-        }
-        if (text == NULL) return 0;
+        char text[INET6_ADDRSTRLEN];
+        if ((length != 4 && length != 16) || inet_ntop(length == 4 ? AF_INET : AF_INET6, bytes, text, sizeof text) == NULL) return 0;
         int written = snprintf(buffer, (size_t)capacity, "IP:%s", text);
-        OPENSSL_free(text);
         return written < capacity ? written : capacity - 1;
     }
     return 0;
