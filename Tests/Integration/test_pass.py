@@ -38,3 +38,13 @@ def test_wildcard_name_passes(lab, plprobe):
     run = plprobe.run([lab.url("wrong-body"), *lab.options(), "--expect-body", "Welcome to nginx"])
 
     expect.passed(run, [plan.SCENARIO_ADDRESSES["wrong-body"]])
+
+
+def test_http_url_is_probed_without_tls(lab, plprobe):
+    address = plan.SCENARIO_ADDRESSES["plain-http"]
+    run = plprobe.run([lab.url("plain-http").replace("https://", "http://"), *lab.options()])
+
+    target = expect.passed(run, [address], tls=False)
+    path = target["paths"][0]
+    assert path["tls"] is None and path["timings_ms"]["tls"] is None, path
+    assert path["http"]["status"] == 200 and path["http"]["body_matched"] is True, path
