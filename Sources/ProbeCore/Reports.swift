@@ -66,11 +66,15 @@ public struct TLSReport: Hashable, Sendable {
     public var cipher: String
     /// The peer's leaf certificate.
     public var certificate: CertificateInfo?
+    /// Every certificate the peer presented, leaf first; recorded only when
+    /// diagnosing, since reading it costs a few X509 parses per handshake.
+    public var chain: [CertificateInfo]
 
-    public init(version: String, cipher: String, certificate: CertificateInfo?) {
+    public init(version: String, cipher: String, certificate: CertificateInfo?, chain: [CertificateInfo] = []) {
         self.version = version
         self.cipher = cipher
         self.certificate = certificate
+        self.chain = chain
     }
 }
 
@@ -82,12 +86,21 @@ public struct HTTPReport: Hashable, Sendable {
     public var bodyMatched: Bool?
     /// The `Server` header, which often tells what actually answered.
     public var server: String?
+    /// The server's clock from its `Date` header; recorded only when diagnosing.
+    public var date: Timestamp?
+    /// The start of the body as one line of text; recorded only when diagnosing.
+    public var bodyPreview: String?
 
-    public init(status: Int? = nil, bodyBytes: Int? = nil, bodyMatched: Bool? = nil, server: String? = nil) {
+    public init(
+        status: Int? = nil, bodyBytes: Int? = nil, bodyMatched: Bool? = nil, server: String? = nil,
+        date: Timestamp? = nil, bodyPreview: String? = nil
+    ) {
         self.status = status
         self.bodyBytes = bodyBytes
         self.bodyMatched = bodyMatched
         self.server = server
+        self.date = date
+        self.bodyPreview = bodyPreview
     }
 }
 

@@ -6,6 +6,8 @@ struct DNSOutcome: Sendable {
     var answers: [DNSAnswer]
     var failure: ProbeFailure?
     var resolvers: [ResolverAddress]
+    /// From the SOA of a negative answer, for saying when a retry can succeed.
+    var negativeCaching: NegativeCaching?
 }
 
 /// One name being resolved for A and AAAA at once, with everyone waiting on it.
@@ -14,6 +16,7 @@ final class DNSLookup {
     private var waiters: [(DNSOutcome) -> Void] = []
     private var answers: [DNSAnswer] = []
     private var statuses: [Int32] = []
+    private var negativeCaching: NegativeCaching?
     private let resolvers: [ResolverAddress]
     private let resolverText: String
     private var timer: UInt64?
@@ -36,9 +39,10 @@ final class DNSLookup {
 
     /// Records one query type's result; finishes once both have answered.
     /// Returns the timer to cancel when the lookup finished.
-    func record(status: Int32, answers newAnswers: [DNSAnswer]) -> UInt64? {
+    func record(status: Int32, answers newAnswers: [DNSAnswer], negativeCaching: NegativeCaching? = nil) -> UInt64? {
         guard !isFinished else { return nil }
         statuses.append(status)
+        self.negativeCaching = self.negativeCaching ?? negativeCaching
         answers += newAnswers
         guard statuses.count == 2 else { return nil }
         finish(failure: answers.isEmpty ? failure() : nil)
@@ -56,7 +60,8 @@ final class DNSLookup {
         let outcome = DNSOutcome(
             answers: failure == nil ? answers.sorted { $0.address < $1.address } : [],
             failure: failure,
-            resolvers: resolvers)
+            resolvers: resolvers,
+            negativeCaching: failure == nil ? nil : negativeCaching)
         let waiting = waiters
         waiters = []
         for waiter in waiting { waiter(outcome) }

@@ -156,7 +156,11 @@ private final class QueryContext {
         if status == ARES_SUCCESS, let answer {
             finalStatus = type == 1 ? Self.parseA(answer, length, into: &answers) : Self.parseAAAA(answer, length, into: &answers)
         }
-        if let timer = lookup.record(status: finalStatus, answers: answers) {
+        var negativeCaching: NegativeCaching?
+        if finalStatus == ARES_ENOTFOUND || finalStatus == ARES_ENODATA, let answer {
+            negativeCaching = NegativeAnswerReader.negativeCaching(in: UnsafeRawBufferPointer(start: answer, count: Int(max(0, length))))
+        }
+        if let timer = lookup.record(status: finalStatus, answers: answers, negativeCaching: negativeCaching) {
             channel.cancel(timer: timer)
         }
     }

@@ -29,6 +29,8 @@ final class PathProbe: EventLoopHandler {
     private var startedAt: UInt64 = 0
     private var phaseStartedAt: UInt64 = 0
     private var requestSentAt: UInt64 = 0
+    /// A certificate failure the plan asked to look past; it is still the path's failure.
+    private var deferredFailure: ProbeFailure?
 
     init(loop: EventLoop, address: IPAddress, plan: PathPlan, completion: @escaping (PathReport) -> Void) {
         self.loop = loop
@@ -100,11 +102,14 @@ final class PathProbe: EventLoopHandler {
         case .wantWrite: watch(.writable)
         case .done:
             report.timings.tls = .between(phaseStartedAt, MonotonicClock.now())
-            let tls = session.report()
+            var tls = session.report()
+            if plan.detail.contains(.certificateChain) { tls.chain = session.presentedChain() }
             report.tls = tls
-            if let failure = TLSVerification.failure(result: session.verifyResult, host: plan.url.host, address: address, certificate: tls.certificate) {
+            let failure = TLSVerification.failure(result: session.verifyResult, host: plan.url.host, address: address, certificate: tls.certificate)
+            if let failure, !plan.requestsDespite(failure) {
                 finish(failure)
             } else {
+                deferredFailure = failure
                 beginRequest(.tls(session))
             }
         case .closed:
@@ -185,6 +190,10 @@ final class PathProbe: EventLoopHandler {
             return finish(ProbeFailure(.httpMalformed, "\(endpoint) sent no response head", address: address))
         }
         var http = HTTPReport(status: head.status, bodyBytes: parser.bodyByteCount, server: head.value(of: "Server"))
+        if plan.detail.contains(.responseDetail) {
+            http.date = head.value(of: "Date").flatMap(HTTPDate.parse)
+            http.bodyPreview = parser.bodyPreview
+        }
         let failure = responseFailure(head, &http)
         report.http = http
         finish(failure)
@@ -251,7 +260,7 @@ final class PathProbe: EventLoopHandler {
             close(fd)
             fd = -1
         }
-        report.failure = failure
+        report.failure = deferredFailure ?? failure
         report.timings.total = .between(startedAt, MonotonicClock.now())
         completion(report)
     }

@@ -10,7 +10,7 @@ public final class ProbeEngine: Sendable {
     /// The version reported in `User-Agent` and in reports.
     public static let version = "0.1.0"
 
-    private let group: EventLoopGroup
+    let group: EventLoopGroup
 
     /// - Parameter threads: event-loop threads; 0 means one per core.
     public init(threads: Int = 0) {

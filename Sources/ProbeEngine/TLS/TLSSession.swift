@@ -44,6 +44,14 @@ final class TLSSession {
             certificate: certificate)
     }
 
+    /// Every certificate the peer presented, leaf first, for diagnosis.
+    func presentedChain() -> [CertificateInfo] {
+        guard let chain = SSL_get_peer_cert_chain(ssl) else { return [] }
+        return (0..<CPLProbeOpenSSL_sk_X509_num(chain)).compactMap { index in
+            CPLProbeOpenSSL_sk_X509_value(chain, index).map(CertificateReader.read)
+        }
+    }
+
     var verifyResult: Int { SSL_get_verify_result(ssl) }
 
     private func progress(_ result: Int32) -> IOProgress {
