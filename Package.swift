@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "ProbeCoreTests", dependencies: ["ProbeCore"]),
         .testTarget(name: "ProbeEngineTests", dependencies: ["ProbeEngine", "ProbeCore"]),
         .testTarget(name: "ProbeReportsTests", dependencies: ["ProbeReports", "ProbeCore"]),
+        .testTarget(name: "ProbeLabTests", dependencies: ["ProbeLab", "ProbeCore"]),
         .testTarget(name: "plprobeTests", dependencies: ["plprobe", "ProbeCore"]),
     ],
     swiftLanguageModes: [.v6]
