@@ -75,7 +75,10 @@ final class DNSResolver {
         }
         lookup.addWaiter(completion)
         inFlight[key] = lookup
-        lookup.setTimer(loop.schedule(at: now + timeout.nanosecondsClamped) { lookup.timeOut(after: timeout) })
-        channel.send(lookup)
+        // Two packets: the A and the AAAA query.
+        loop.run(at: loop.dnsPacer?.reserve(count: 2)) { [loop] in
+            lookup.setTimer(loop.schedule(at: MonotonicClock.now() + timeout.nanosecondsClamped) { lookup.timeOut(after: timeout) })
+            channel.send(lookup)
+        }
     }
 }

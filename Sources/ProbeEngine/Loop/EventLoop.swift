@@ -27,8 +27,13 @@ final class EventLoop: @unchecked Sendable {
     private(set) var readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 16)
     /// Per-loop state owned by other layers (the DNS resolver), created lazily on the loop.
     var resolver: AnyObject?
+    /// This loop's share of the engine's DNS query and connection rates.
+    var dnsPacer: RatePacer?
+    var connectPacer: RatePacer?
 
-    init() {
+    init(dnsPacer: RatePacer? = nil, connectPacer: RatePacer? = nil) {
+        self.dnsPacer = dnsPacer
+        self.connectPacer = connectPacer
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
         precondition(epollFD >= 0 && wakeFD >= 0, "epoll/eventfd unavailable: errno \(errno)")

@@ -4,9 +4,14 @@ import Glibc
 final class EventLoopGroup: Sendable {
     let loops: [EventLoop]
 
-    init(threads: Int) {
+    /// Rates are for the whole group; each loop paces its equal share.
+    init(threads: Int, dnsQueriesPerSecond: Double?, connectionsPerSecond: Double?) {
         let count = threads > 0 ? threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        loops = (0..<count).map { _ in EventLoop() }
+        loops = (0..<count).map { _ in
+            EventLoop(
+                dnsPacer: dnsQueriesPerSecond.map { RatePacer(perSecond: $0 / Double(count)) },
+                connectPacer: connectionsPerSecond.map { RatePacer(perSecond: $0 / Double(count)) })
+        }
         for (index, loop) in loops.enumerated() { loop.start(name: "plprobe-loop-\(index)") }
     }
 

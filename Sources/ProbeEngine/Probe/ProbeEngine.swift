@@ -10,11 +10,32 @@ public final class ProbeEngine: Sendable {
     /// The version reported in `User-Agent` and in reports.
     public static let version = "0.1.0"
 
+    /// How hard the engine may push on the network around it.
+    public struct Options: Sendable {
+        /// Event-loop threads; 0 means one per core.
+        public var threads: Int
+        /// DNS queries per second for the whole engine (A and AAAA count
+        /// apart); `nil` means no limit. The default stays under the
+        /// AWS VPC resolver's 1,024 packets per second per network interface,
+        /// beyond which it drops queries without a word.
+        public var dnsQueriesPerSecond: Double?
+        /// New connections per second; `nil` means no limit.
+        public var connectionsPerSecond: Double?
+
+        public init(threads: Int = 0, dnsQueriesPerSecond: Double? = 800, connectionsPerSecond: Double? = nil) {
+            self.threads = threads
+            self.dnsQueriesPerSecond = dnsQueriesPerSecond
+            self.connectionsPerSecond = connectionsPerSecond
+        }
+    }
+
     let group: EventLoopGroup
 
-    /// - Parameter threads: event-loop threads; 0 means one per core.
-    public init(threads: Int = 0) {
-        group = EventLoopGroup(threads: threads)
+    public init(options: Options = Options()) {
+        group = EventLoopGroup(
+            threads: options.threads,
+            dnsQueriesPerSecond: options.dnsQueriesPerSecond,
+            connectionsPerSecond: options.connectionsPerSecond)
     }
 
     deinit {
