@@ -42,6 +42,10 @@ final class PathProbe: EventLoopHandler {
     }
 
     func start() {
+        loop.run(at: loop.connectPacer?.reserve()) { [self] in connect() }
+    }
+
+    private func connect() {
         startedAt = MonotonicClock.now()
         switch TCPSocket.connect(to: address, port: plan.url.port) {
         case .failure(let failure):
@@ -162,7 +166,7 @@ final class PathProbe: EventLoopHandler {
                 do {
                     if try parser.parse(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { return complete() }
                 } catch {
-                    return finish(ProbeFailure(.httpMalformed, "response from \(endpoint) \(error.description)", address: address))
+                    return finish(malformed(error))
                 }
             case .wantRead:
                 return watch(.readable)
@@ -173,7 +177,7 @@ final class PathProbe: EventLoopHandler {
                     try parser.parseEndOfStream()
                     return complete()
                 } catch {
-                    return finish(ProbeFailure(.httpMalformed, "response from \(endpoint) \(error.description)", address: address))
+                    return finish(malformed(error))
                 }
             case .failed(let errors, let error):
                 if report.timings.timeToFirstByte == nil, let alert = errors.first(where: \.isPeerAlert) {
@@ -279,6 +283,14 @@ final class PathProbe: EventLoopHandler {
             return ProbeFailure(.tlsHandshake, "TLS handshake with \(endpoint) failed: \(TCPSocket.errorText(error))", address: address)
         }
         return ProbeFailure(.tlsHandshake, "TLS handshake with \(endpoint) failed: \(reasons)", address: address)
+    }
+
+    /// A response the parser rejected; the status is kept when the head was read.
+    private func malformed(_ error: HTTPResponseError) -> ProbeFailure {
+        if let head = parser.head {
+            report.http = HTTPReport(status: head.status, bodyBytes: parser.bodyByteCount, server: head.value(of: "Server"))
+        }
+        return ProbeFailure(.httpMalformed, "\(endpoint): \(error)", address: address)
     }
 
     private func streamFailure(_ errors: [OpenSSLError], errno error: Int32, doing activity: String) -> ProbeFailure {
