@@ -29,7 +29,12 @@ final class ResolverChannel {
         // Two tries, the second twice as long: together they fit the phase limit.
         options.timeout = Int32(max(100, timeout.nanosecondsClamped / 3_000_000))
         options.tries = 2
-        let status = ares_init_options(&channel, &options, ARES_OPT_SOCK_STATE_CB | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES)
+        // Without NOCHECKRESP, c-ares 1.18 reports a REFUSED answer as
+        // ARES_ECONNREFUSED, indistinguishable from nothing listening; with
+        // it, SERVFAIL and REFUSED arrive as the rcodes they are.
+        options.flags = ARES_FLAG_NOCHECKRESP
+        let mask = ARES_OPT_SOCK_STATE_CB | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS
+        let status = ares_init_options(&channel, &options, mask)
         guard status == ARES_SUCCESS, let channel else {
             throw InputError("cannot set up the DNS resolver: \(String(cString: ares_strerror(status)))")
         }
