@@ -1,0 +1,81 @@
+/// A JSON document as a value whose objects keep their keys in the order
+/// written, so reports have a stable field order that matches INTERFACE.md.
+package enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    /// Number text that is already valid JSON (`2`, `0.4`, `-3`).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    package static func milliseconds(_ duration: Duration) -> JSONValue { .number(DecimalText.milliseconds(duration)) }
+
+    /// `null` when the value is absent, as the report shows phases not reached.
+    package static func optional<T>(_ value: T?, _ transform: (T) -> JSONValue) -> JSONValue {
+        value.map(transform) ?? .null
+    }
+
+    /// The document as text, indented by two spaces per level.
+    package var serialized: String {
+        var output = ""
+        write(to: &output, depth: 0)
+        return output
+    }
+
+    private func write(to output: inout String, depth: Int) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let text): output += text
+        case .string(let text): output += Self.quoted(text)
+        case .array(let items):
+            writeContainer(items.map { (nil, $0) }, brackets: ("[", "]"), to: &output, depth: depth)
+        case .object(let members):
+            writeContainer(members.map { ($0.key, $0.value) }, brackets: ("{", "}"), to: &output, depth: depth)
+        }
+    }
+
+    private func writeContainer(
+        _ entries: [(String?, JSONValue)], brackets: (open: String, close: String), to output: inout String, depth: Int
+    ) {
+        guard !entries.isEmpty else {
+            output += brackets.open + brackets.close
+            return
+        }
+        let inner = String(repeating: "  ", count: depth + 1)
+        output += brackets.open + "\n"
+        for (index, (key, value)) in entries.enumerated() {
+            output += inner
+            if let key { output += Self.quoted(key) + ": " }
+            value.write(to: &output, depth: depth + 1)
+            output += (index < entries.count - 1 ? "," : "") + "\n"
+        }
+        output += String(repeating: "  ", count: depth) + brackets.close
+    }
+
+    /// A JSON string literal per RFC 8259: quotes, backslashes and control
+    /// characters escaped, and U+2028/U+2029 escaped too so the text is also
+    /// safe to embed in JavaScript.
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}
