@@ -41,6 +41,9 @@ let package = Package(
         // Text, JSON and JUnit writers: results in, bytes out.
         .target(name: "ProbeReports", dependencies: ["ProbeCore"]),
 
+        // Why an endpoint fails, reasoned from a check and extra evidence; no I/O.
+        .target(name: "ProbeDiagnosis", dependencies: ["ProbeCore", "ProbeReports"]),
+
         // The built-in loopback lab: resolver, TLS listener, HTTP server.
         .target(name: "ProbeLab", dependencies: ["ProbeCore", "CPLProbeOpenSSL"]),
 
@@ -48,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "plprobe",
             dependencies: [
-                "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab",
+                "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab", "ProbeDiagnosis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "ProbeEngineTests", dependencies: ["ProbeEngine", "ProbeCore"]),
         .testTarget(name: "ProbeReportsTests", dependencies: ["ProbeReports", "ProbeCore"]),
         .testTarget(name: "ProbeLabTests", dependencies: ["ProbeLab", "ProbeCore"]),
+        .testTarget(name: "ProbeDiagnosisTests", dependencies: ["ProbeDiagnosis", "ProbeCore"]),
         .testTarget(name: "plprobeTests", dependencies: ["plprobe", "ProbeCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,7 +35,7 @@ struct PLProbe: AsyncParsableCommand {
               plprobe lab
             """,
         version: version,
-        subcommands: [CheckCommand.self, LabCommand.self]
+        subcommands: [CheckCommand.self, DiagnoseCommand.self, LabCommand.self]
     )
 
     /// Runs the command, turning every usage or configuration error into exit

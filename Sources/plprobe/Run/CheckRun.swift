@@ -43,7 +43,7 @@ struct CheckRun {
 
     /// This machine's name from gethostname(2), which unlike Foundation's
     /// `hostName` never asks DNS.
-    private static var hostname: String? {
+    static var hostname: String? {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
