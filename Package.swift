@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries, each behind its own system library target with a shim for macros.
@@ -47,11 +50,24 @@ let package = Package(
         // The built-in loopback lab: resolver, TLS listener, HTTP server.
         .target(name: "ProbeLab", dependencies: ["ProbeCore", "CPLProbeOpenSSL"]),
 
+        // `plprobe serve`: scheduled probes, latest results, /metrics and /probe over HTTP.
+        .target(
+            name: "ProbeServe",
+            dependencies: [
+                "ProbeCore", "ProbeEngine", "ProbeReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The command line.
         .executableTarget(
             name: "plprobe",
             dependencies: [
-                "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab", "ProbeDiagnosis",
+                "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab", "ProbeDiagnosis", "ProbeServe",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -62,6 +78,7 @@ let package = Package(
         .testTarget(name: "ProbeReportsTests", dependencies: ["ProbeReports", "ProbeCore"]),
         .testTarget(name: "ProbeLabTests", dependencies: ["ProbeLab", "ProbeCore"]),
         .testTarget(name: "ProbeDiagnosisTests", dependencies: ["ProbeDiagnosis", "ProbeCore"]),
+        .testTarget(name: "ProbeServeTests", dependencies: ["ProbeServe", "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab"]),
         .testTarget(name: "plprobeTests", dependencies: ["plprobe", "ProbeCore"]),
     ],
     swiftLanguageModes: [.v6]

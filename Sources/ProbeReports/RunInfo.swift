@@ -23,5 +23,5 @@ public struct RunInfo: Hashable, Sendable {
 /// The report formats of `--report FORMAT[:PATH]`; the raw value is the
 /// name written on the command line.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, junit
+    case text, json, junit, openmetrics
 }

@@ -26,7 +26,8 @@ struct CheckCommand: AsyncParsableCommand {
               list. Keys are the options' names in snake_case: expect_addresses,
               expect_cidrs (lists), allow_public, expect_body, expect_status,
               dns_servers (list), ca_file (relative to the file's directory), timeout,
-              retry_for, retry_interval; each target has a 'url' and may have a 'name'.
+              retry_for, retry_interval, and interval (for 'plprobe serve'; check ignores
+              it); each target has a 'url' and may have a 'name'.
               See probes/privatelink-test-cloud5.yaml for a commented example. URLs given
               on the command line are probed as well.
 
@@ -87,6 +88,9 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup(title: "Load")
     var load: ConcurrencyOptions
 
+    @OptionGroup(title: "Fleets")
+    var sharding: ShardOptions
+
     func validate() throws {
         if urls.isEmpty && config == nil {
             throw ValidationError("nothing to probe: give one or more URLs, or --config FILE")
@@ -103,7 +107,11 @@ struct CheckCommand: AsyncParsableCommand {
         let commandLine = expectations.settings
             .overridden(by: resolution.settings)
             .overridden(by: timing.settings)
-        let targets = try TargetList.assemble(file: file, urls: urls, commandLine: commandLine)
+        let allTargets = try TargetList.assemble(file: file, urls: urls, commandLine: commandLine)
+        let targets = sharding.select(allTargets)
+        if let shard = sharding.shard, targets.isEmpty {
+            Console.writeError("plprobe: shard \(shard) holds none of the \(allTargets.count) target(s); nothing to probe\n")
+        }
         let run = CheckRun(
             targets: targets, concurrency: load.concurrency,
             reports: reports.requests, showsProgress: !reports.quiet)

@@ -16,8 +16,9 @@ struct PLProbe: AsyncParsableCommand {
             what to check next.
 
             Use 'plprobe check' against real endpoints (after a deployment, from
-            monitoring, while helping a user), and 'plprobe lab' to watch plprobe work
-            against a miniature endpoint on this machine's loopback interface.
+            monitoring, while helping a user), 'plprobe serve' to probe them on a
+            schedule for Prometheus, and 'plprobe lab' to watch plprobe work against a
+            miniature endpoint on this machine's loopback interface.
 
             EXIT STATUS
               0  every target passed
@@ -35,7 +36,7 @@ struct PLProbe: AsyncParsableCommand {
               plprobe lab
             """,
         version: version,
-        subcommands: [CheckCommand.self, DiagnoseCommand.self, LabCommand.self]
+        subcommands: [CheckCommand.self, DiagnoseCommand.self, ServeCommand.self, LabCommand.self]
     )
 
     /// Runs the command, turning every usage or configuration error into exit

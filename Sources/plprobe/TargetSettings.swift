@@ -14,6 +14,8 @@ struct TargetSettings: Hashable, Sendable {
     var timeout: Duration?
     var retryFor: Duration?
     var retryInterval: Duration?
+    /// How often `plprobe serve` probes the target; `check` ignores it.
+    var interval: Duration?
 
     /// These settings with every field that `other` sets taken from `other`.
     func overridden(by other: TargetSettings) -> TargetSettings {
@@ -27,7 +29,8 @@ struct TargetSettings: Hashable, Sendable {
             caFile: other.caFile ?? caFile,
             timeout: other.timeout ?? timeout,
             retryFor: other.retryFor ?? retryFor,
-            retryInterval: other.retryInterval ?? retryInterval
+            retryInterval: other.retryInterval ?? retryInterval,
+            interval: other.interval ?? interval
         )
     }
 

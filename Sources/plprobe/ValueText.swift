@@ -18,6 +18,17 @@ enum ValueText {
         return cidr
     }
 
+    /// `plprobe serve` probes a target at most once a second.
+    static let minimumInterval: Duration = .seconds(1)
+
+    static func interval(_ text: String) throws(InputError) -> Duration {
+        let interval = try Duration(parsing: text)
+        guard interval >= minimumInterval else {
+            throw InputError("interval '\(text)' is shorter than \(minimumInterval.probeText); probe a target at most once a second")
+        }
+        return interval
+    }
+
     static let concurrencyRange = 1...100_000
 
     static func concurrency(_ text: String) throws(InputError) -> Int {

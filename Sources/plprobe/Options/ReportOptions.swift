@@ -6,7 +6,7 @@ struct ReportOptions: ParsableArguments {
     @Option(
         name: .customLong("report"),
         help: ArgumentHelp(
-            "Write a report, FORMAT text, json or junit; repeatable. (default: text to standard output)",
+            "Write a report, FORMAT text, json, junit or openmetrics; repeatable. (default: text to standard output)",
             discussion: "PATH '-' or absent means standard output; at most one report may go there. A file's directory must exist; the file is replaced atomically, so readers never see half a report.",
             valueName: "format[:path]"),
         transform: { text throws(InputError) in try ReportRequest(parsing: text) })

@@ -40,7 +40,16 @@ struct ProbeFile: Hashable, Sendable {
     /// The probe targets, with `commandLine` overriding the file's defaults
     /// and each target's own keys overriding both.
     func probeTargets(commandLine: TargetSettings = TargetSettings()) -> [ProbeTarget] {
+        scheduledTargets(commandLine: commandLine).map(\.target)
+    }
+
+    /// The probe targets with the `interval` each asks for (`nil` when the
+    /// file sets none), for `plprobe serve`.
+    func scheduledTargets(commandLine: TargetSettings = TargetSettings()) -> [(target: ProbeTarget, interval: Duration?)] {
         let shared = defaults.overridden(by: commandLine)
-        return targets.map { shared.overridden(by: $0.settings).target(name: $0.name, url: $0.url) }
+        return targets.map { entry in
+            let settings = shared.overridden(by: entry.settings)
+            return (settings.target(name: entry.name, url: entry.url), settings.interval)
+        }
     }
 }

@@ -8,7 +8,7 @@ struct ProbeFileReader {
 
     static let settingKeys = [
         "expect_addresses", "expect_cidrs", "allow_public", "expect_body", "expect_status",
-        "dns_servers", "ca_file", "timeout", "retry_for", "retry_interval",
+        "dns_servers", "ca_file", "timeout", "retry_for", "retry_interval", "interval",
     ]
     static let targetKeys = ["name", "url"] + settingKeys
     static let topLevelKeys = ["defaults", "targets"]
@@ -110,6 +110,8 @@ struct ProbeFileReader {
                 settings.retryFor = try parse(value, at: key) { text throws(InputError) in try Duration(parsing: text) }
             case "retry_interval":
                 settings.retryInterval = try parse(value, at: key) { text throws(InputError) in try Duration(parsing: text) }
+            case "interval":
+                settings.interval = try parse(value, at: key) { text throws(InputError) in try ValueText.interval(text) }
             default:
                 break
             }

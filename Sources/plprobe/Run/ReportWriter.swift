@@ -27,6 +27,7 @@ enum ReportWriter {
         case .text: TextReport.render(targets, run: run, options: TextReportOptions(color: color))
         case .json: JSONReport.render(targets, run: run)
         case .junit: JUnitReport.render(targets, run: run)
+        case .openmetrics: OpenMetricsReport.render(targets, run: run)
         }
     }
 }
