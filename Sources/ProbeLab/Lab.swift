@@ -20,10 +20,10 @@ public final class Lab: Sendable {
     private let served: LabNames
     private let directory: String
     private let dns: DNSServer
-    private let listener: TLSListener
+    private let listener: LabPort
     private let running = Mutex(true)
 
-    private init(configuration: LabConfiguration, served: LabNames, directory: String, caFile: String, dns: DNSServer, listener: TLSListener) {
+    private init(configuration: LabConfiguration, served: LabNames, directory: String, caFile: String, dns: DNSServer, listener: LabPort) {
         self.configuration = configuration
         self.served = served
         self.directory = directory
@@ -39,16 +39,16 @@ public final class Lab: Sendable {
     public static func start(_ configuration: LabConfiguration) throws(LabError) -> Lab {
         try configuration.validate()
         let served = LabNames(hostName: configuration.hostName, extraCount: configuration.extraNames)
-        let certificates = try LabCertificates(hostName: served.hostName)
+        let setup = LabSetup(configuration, served: served)
+        let certificates = try LabCertificates(hostName: setup.certificateHostName, leafValidity: setup.certificateValidity)
         let context = try TLSServerContext(certificates)
-        let pem = try certificates.authorityPEM()
+        let pem = try (setup.trustsServingCA ? certificates : LabCertificates(hostName: LabSetup.otherName)).authorityPEM()
         let directory = try PrivateDirectory.make()
         do throws(LabError) {
             let caFile = try PrivateDirectory.write(pem, named: "ca.pem", in: directory)
-            let dns = try DNSServer(responder: DNSResponder(names: served, addresses: configuration.endpointAddresses))
+            let dns = try DNSServer(responder: DNSResponder(names: setup.dnsNames, addresses: setup.dnsAddresses))
             do throws(LabError) {
-                let listener = try TLSListener(
-                    addresses: configuration.endpointAddresses, context: context, responder: HTTPResponder(body: configuration.body))
+                let listener = try LabPort.start(setup, endpointAddresses: configuration.endpointAddresses, context: context)
                 return Lab(configuration: configuration, served: served, directory: directory, caFile: caFile, dns: dns, listener: listener)
             } catch {
                 dns.stop()

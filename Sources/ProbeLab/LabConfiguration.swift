@@ -13,17 +13,21 @@ public struct LabConfiguration: Sendable {
     public var extraNames: Int
     /// What every HTTP response carries, followed by a newline.
     public var body: String
+    /// A fault to inject, so a check or a diagnosis shows what it looks like.
+    public var fault: LabFault?
 
     public init(
         hostName: String = "privatelink.test.cloud5.jp",
         endpointAddresses: [IPAddress] = [.v4(0x7F00_0002), .v4(0x7F00_0003)],
         extraNames: Int = 0,
-        body: String = "This is test server"
+        body: String = "This is test server",
+        fault: LabFault? = nil
     ) {
         self.hostName = hostName
         self.endpointAddresses = endpointAddresses
         self.extraNames = extraNames
         self.body = body
+        self.fault = fault
     }
 
     /// The most extra names a lab serves; enough for load runs, small enough to list.

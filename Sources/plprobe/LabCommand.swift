@@ -44,6 +44,9 @@ struct LabCommand: AsyncParsableCommand {
             discussion: "plprobe prints a 'plprobe check' command line to try against the running lab from another terminal."))
     var keepRunning = false
 
+    @OptionGroup(title: "Faults")
+    var faults: LabFaultOptions
+
     @OptionGroup(title: "Reports")
     var reports: ReportOptions
 
@@ -51,7 +54,7 @@ struct LabCommand: AsyncParsableCommand {
     var load: ConcurrencyOptions
 
     func run() async throws {
-        let configuration = LabConfiguration(extraNames: names)
+        let configuration = LabConfiguration(extraNames: names, fault: faults.fault)
         let lab: Lab
         do throws(LabError) {
             lab = try Lab.start(configuration)
@@ -64,6 +67,11 @@ struct LabCommand: AsyncParsableCommand {
             "plprobe lab: resolver \(lab.resolver) answering \(lab.names.count) name(s) with \(addresses); "
                 + "TLS and HTTP on port \(lab.port); CA \(lab.caFile)\n")
         let targets = lab.targets()
+        if faults.diagnose, let target = targets.first {
+            let status = try await DiagnoseRun(target: target, reports: faults.diagnosisReports(for: reports.requests)).execute()
+            if status != .success { throw status }
+            return
+        }
         let run = CheckRun(
             targets: targets, concurrency: load.concurrency,
             reports: reports.requests, showsProgress: !reports.quiet)

@@ -138,3 +138,22 @@ struct PrecedenceTests {
         #expect(diagnosis.evidence.last?.hasPrefix("Not gathered within the time bound: http://") == true)
     }
 }
+
+@Suite("Diagnoser: what an HTTP failure means")
+struct ResponseFailureTests {
+    @Test("a connection closed before any response byte is a service error")
+    func closedWithoutResponse() {
+        var b = EvidenceBuilder()
+        b.paths = [B.failing(B.first, .httpMalformed, tls: B.tls()), B.failing(B.second, .httpMalformed, tls: B.tls())]
+        #expect(b.diagnosis.cause == .serviceError)
+    }
+
+    @Test("bytes that are not HTTP are unexpected content")
+    func garbage() {
+        var b = EvidenceBuilder()
+        var paths = [B.failing(B.first, .httpMalformed, tls: B.tls()), B.failing(B.second, .httpMalformed, tls: B.tls())]
+        for index in paths.indices { paths[index].timings.timeToFirstByte = .milliseconds(1) }
+        b.paths = paths
+        #expect(b.diagnosis.cause == .unexpectedContent)
+    }
+}

@@ -14,11 +14,11 @@ enum ResponseRules {
         }
         var evidence = failed.map { FactText.path($0, url: facts.url) }
         evidence += failed.compactMap { path in responseLine(facts, path) }
-        let stalled = failed.contains { $0.failure.map { stallCodes.contains($0.code) } ?? false }
+        let stalled = failed.contains { $0.http?.status == nil }
         return .matched(Finding(
             confidence: .high,
             summary: stalled
-                ? "The endpoint accepts connections at \(FactText.list(failed.map(\.address))) but the service behind it does not answer in time."
+                ? "The endpoint accepts connections at \(FactText.list(failed.map(\.address))) but the service behind it does not answer: it stalls or closes without a response."
                 : "The service behind the endpoint answers with a server error at \(FactText.list(failed.map(\.address))).",
             evidence: evidence,
             nextSteps: [
@@ -32,8 +32,8 @@ enum ResponseRules {
     static let unexpectedContent = Rule(cause: .unexpectedContent) { facts in
         let failed = facts.failedPaths.filter { path in
             guard let failure = path.failure else { return false }
-            return failure.code == .httpBodyMismatch || failure.code == .httpMalformed
-                || (failure.code == .httpStatus && !isServiceError(path))
+            return (failure.code == .httpBodyMismatch || failure.code == .httpMalformed || failure.code == .httpStatus)
+                && !isServiceError(path)
         }
         guard !failed.isEmpty, facts.passedPaths.isEmpty, failed.count == facts.failedPaths.count else {
             return facts.report.paths.contains(where: { $0.http?.bodyMatched == true })
@@ -55,9 +55,11 @@ enum ResponseRules {
             ]))
     }
 
+    /// A 5xx, a stall, or a connection closed before any response byte.
     private static func isServiceError(_ path: PathReport) -> Bool {
         guard let failure = path.failure else { return false }
         if stallCodes.contains(failure.code) { return true }
+        if failure.code == .httpMalformed, path.timings.timeToFirstByte == nil { return true }
         return failure.code == .httpStatus && (path.http?.status ?? 0) >= 500
     }
 

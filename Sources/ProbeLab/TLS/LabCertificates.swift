@@ -11,7 +11,9 @@ struct LabCertificates {
 
     static let authorityName = "plprobe lab CA"
 
-    init(hostName: String) throws(LabError) {
+    /// `leafValidity`: seconds from now to the server certificate's
+    /// notBefore and notAfter; the lab's faults move them.
+    init(hostName: String, leafValidity: (notBefore: Int, notAfter: Int) = Certificate.validity) throws(LabError) {
         authorityKey = try PrivateKey()
         authority = try Certificate(
             commonName: Self.authorityName, key: authorityKey, issuer: nil, issuerKey: authorityKey,
@@ -22,7 +24,7 @@ struct LabCertificates {
             ])
         leafKey = try PrivateKey()
         leaf = try Certificate(
-            commonName: hostName, key: leafKey, issuer: authority, issuerKey: authorityKey,
+            commonName: hostName, key: leafKey, issuer: authority, issuerKey: authorityKey, validity: leafValidity,
             extensions: [
                 (NID_basic_constraints, "CA:FALSE"),
                 (NID_key_usage, "critical,digitalSignature"),
@@ -67,11 +69,11 @@ final class Certificate {
     /// A certificate for `key`, issued by `issuer` (`nil`: self-signed).
     init(
         commonName: String, key: PrivateKey, issuer: Certificate?, issuerKey: PrivateKey,
-        extensions: [(nid: Int32, value: String)]
+        validity: (notBefore: Int, notAfter: Int) = validity, extensions: [(nid: Int32, value: String)]
     ) throws(LabError) {
         guard let certificate = X509_new() else { throw openSSLFailure("X509_new") }
         do throws(LabError) {
-            try Self.fill(certificate, commonName: commonName, key: key, issuer: issuer?.pointer, extensions: extensions)
+            try Self.fill(certificate, commonName: commonName, key: key, issuer: issuer?.pointer, validity: validity, extensions: extensions)
             guard X509_sign(certificate, issuerKey.pointer, EVP_sha256()) > 0 else {
                 throw openSSLFailure("sign the certificate for \(commonName)")
             }
@@ -86,7 +88,7 @@ final class Certificate {
 
     private static func fill(
         _ certificate: OpaquePointer, commonName: String, key: PrivateKey, issuer: OpaquePointer?,
-        extensions: [(nid: Int32, value: String)]
+        validity: (notBefore: Int, notAfter: Int), extensions: [(nid: Int32, value: String)]
     ) throws(LabError) {
         guard X509_set_version(certificate, Int(X509_VERSION_3)) == 1 else { throw openSSLFailure("X509_set_version") }
         try setRandomSerial(certificate)
