@@ -20,13 +20,18 @@ enum FactText {
     }
 
     /// `45 s`, `15 min`, `3 h 20 min`, `31 days`: as a person says it.
+    /// Past two minutes the value is rounded to whole minutes, so that a
+    /// server clock read to the second shows as `2 days`, not `47 h 59 min`.
     static func span(seconds: Double) -> String {
         let whole = Int(abs(seconds).rounded())
-        switch whole {
-        case ..<120: return "\(whole) s"
-        case ..<7200: return "\(whole / 60) min"
-        case ..<(2 * 86400): return "\(whole / 3600) h \(whole % 3600 / 60) min"
-        default: return "\(whole / 86400) days"
+        guard whole >= 120 else { return "\(whole) s" }
+        let minutes = Int((abs(seconds) / 60).rounded())
+        switch minutes {
+        case ..<120: return "\(minutes) min"
+        case ..<(48 * 60): return "\(minutes / 60) h \(minutes % 60) min"
+        default:
+            let (days, hours) = (minutes / 1440, minutes % 1440 / 60)
+            return hours == 0 ? "\(days) days" : "\(days) days \(hours) h"
         }
     }
 

@@ -157,3 +157,14 @@ struct ResponseFailureTests {
         #expect(b.diagnosis.cause == .unexpectedContent)
     }
 }
+
+@Suite("FactText")
+struct FactTextTests {
+    @Test("spans read as a person says them", arguments: [
+        (45.4, "45 s"), (119.0, "119 s"), (900.0, "15 min"), (7199.0, "2 h 0 min"), (12_000.0, "3 h 20 min"),
+        (172_799.4, "2 days"), (-172_800.0, "2 days"), (2 * 86_400.0 + 5 * 3600, "2 days 5 h"),
+    ])
+    func span(_ seconds: Double, _ text: String) {
+        #expect(FactText.span(seconds: seconds) == text)
+    }
+}

@@ -117,6 +117,7 @@ enum CertificateRules {
         var steps = [
             "Use a name the certificate covers\(names.isEmpty ? "" : " (\(names.map(FactText.printable).joined(separator: ", ")))"), or reissue the certificate with \(facts.host) among its subject alternative names.",
         ]
+        steps.append("Check which listener answered: a certificate for another name often means the connection reached another service (another endpoint, port or load balancer).")
         if facts.host.hasPrefix("vpce-") || facts.host.hasSuffix(".amazonaws.com") || !facts.resolvesName {
             steps.append("Use the endpoint service's private DNS name (with private DNS enabled), not the endpoint's own vpce-... DNS name or an address: certificates are issued for the service's name.")
         }

@@ -46,8 +46,8 @@ enum ResolutionRules {
             .max { $0.1.seconds < $1.1.seconds }
         let retryStep = caching.map { observation, value in
             let retryAt = Timestamp(secondsSince1970: observation.askedAt.secondsSince1970 + Double(value.seconds))
-            return "Wait until \(FactText.timeOfDay(retryAt)), then retry: plprobe check \(facts.url) --retry-for \(max(60, value.seconds))s"
-        } ?? "Retry for a while: plprobe check \(facts.url) --retry-for 10m"
+            return "Wait until \(FactText.timeOfDay(retryAt)), when the negative answer expires, then check again (with --retry-for \(max(60, value.seconds))s to keep trying until the name appears)."
+        } ?? "Check again for a while (--retry-for 10m): a new private DNS name can take minutes to appear."
         let zoneSteps = [
             "If the name never appears: check that private DNS is enabled on the interface endpoint (aws ec2 describe-vpc-endpoints, PrivateDnsEnabled) and that this VPC has enableDnsSupport and enableDnsHostnames.",
             "Check the name for typos against the endpoint service's private DNS name.",
