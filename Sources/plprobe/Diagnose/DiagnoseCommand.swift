@@ -50,7 +50,8 @@ struct DiagnoseCommand: AsyncParsableCommand {
                 plprobe diagnose privatelink.test.cloud5.jp --report markdown:ticket.md
 
               For automation:
-                plprobe diagnose privatelink.test.cloud5.jp --report json | jq .diagnosis.cause
+                plprobe diagnose privatelink.test.cloud5.jp --report json \\
+                    | jq -r .diagnosis.cause
             """
     )
 
