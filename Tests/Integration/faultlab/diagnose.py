@@ -10,9 +10,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
+
 from .runner import PLProbe
 
 RUN_TIMEOUT = 90.0
+SCHEMA = Path(__file__).resolve().parents[3] / "reports" / "plprobe-diagnosis.schema.json"
 
 
 @dataclass
@@ -63,8 +66,16 @@ def run(plprobe: PLProbe, command: list[str], wrap=None, formats=("json", "markd
     assert files["json"].exists(), f"no JSON diagnosis written\n{context}"
     report = json.loads(files["json"].read_text())
     plprobe.validate_json(report, context)
+    _validate_diagnosis(report, context)
     return Diagnosis(full, done.returncode, done.stdout, done.stderr, seconds, report,
                      files["markdown"].read_text() if "markdown" in files else None, files["text"].read_text())
+
+
+def _validate_diagnosis(report: dict, context: str) -> None:
+    schema = json.loads(SCHEMA.read_text())
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(report)]
+    assert not errors, f"diagnosis does not match {SCHEMA.name}:\n" + "\n".join(errors) + "\n" + context
 
 
 def expect_cause(result: Diagnosis, cause: str, confidence: str | None = None) -> dict:
