@@ -1,17 +1,18 @@
 """`plprobe diagnose` against real faults: each cause named first by a fault
 that real servers (dnsmasq, nginx, apache2, haproxy, network namespaces)
-produce, and by the built-in lab only where nothing else can (clock skew)."""
+produce (nginx under libfaketime for a server clock ahead of this host's),
+and by the built-in lab's faults, each diagnosed as the cause it stands for."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from faultlab import diagnose, plan
-from faultlab.procs import LabError, Server, free_port, run_checked
+from faultlab.procs import Server, free_port, run_checked
 
 TIMEOUT = 1.0
 # The bound `plprobe diagnose --help` states: --retry-for + 7 x --timeout.
@@ -20,6 +21,8 @@ MARGIN = 1.5
 
 AUTH_ZONE = "cloud5.jp"
 BLACKHOLE = "10.213.3.1"
+SKEWED_ADDRESS = "127.0.0.40"
+SKEW_DAYS = 31
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +66,48 @@ def blackhole():
         yield lambda argv: ["ip", "netns", "exec", name, *argv]
     finally:
         subprocess.run(["ip", "netns", "delete", name], capture_output=True, timeout=10)
+
+
+@pytest.fixture(scope="module")
+def skewed_server(lab, tmp_path_factory):
+    """nginx whose clock (libfaketime) runs 31 days ahead, serving the lab's
+    certificate that becomes valid in 30 days: valid by the server's clock,
+    not yet valid by this host's, as when this host's clock is behind."""
+    assert shutil.which("faketime"), "faketime is missing: scripts/test installs it"
+    name = f"skewed.{plan.LAB_ZONE}"
+    port = free_port([SKEWED_ADDRESS])
+    directory = tmp_path_factory.mktemp("nginx-skewed")
+    (directory / "tmp").mkdir()
+    temp = "".join(f"    {kind}_temp_path {directory}/tmp/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    leaf = lab.pki.not_yet_valid
+    (directory / "nginx.conf").write_text(f"""
+user root;
+worker_processes 1;
+pid {directory}/nginx.pid;
+error_log {directory}/error.log info;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+{temp}    server {{
+        listen {SKEWED_ADDRESS}:{port} ssl;
+        ssl_certificate {leaf.chain};
+        ssl_certificate_key {leaf.key};
+        location / {{
+            return 200 "This is test server\\n";
+        }}
+    }}
+}}
+""")
+    argv = ["faketime", "-f", f"+{SKEW_DAYS}d", "nginx", "-p", str(directory), "-c", str(directory / "nginx.conf"),
+            "-e", str(directory / "error.log"), "-g", "daemon off;"]
+    server = Server("nginx-skewed", argv, directory / "stdout.log", directory)
+    server.wait_for_tcp([(SKEWED_ADDRESS, port)], directory / "error.log")
+    lab.resolver.publish(name, SKEWED_ADDRESS)
+    try:
+        yield f"https://{name}:{port}/"
+    finally:
+        lab.resolver.withdraw(name)
+        server.stop()
 
 
 @pytest.fixture
@@ -229,6 +274,14 @@ def test_expired_certificate_with_agreeing_clocks(lab, plprobe):
     assert result.evidence_mentions("The server's clock agrees with this host's"), result
     detail = [a for a in result.observations["alternates"] if a["purpose"] == "detail"]
     assert detail and detail[0]["http"]["date"] is not None, result.observations
+
+
+def test_server_clock_ahead_is_clock_skew(lab, plprobe, skewed_server):
+    result = _diagnose(plprobe, skewed_server, *lab.options())
+
+    diagnose.expect_cause(result, "clock_skew", "high")
+    assert result.evidence_mentions("HTTP Date header", f"{SKEW_DAYS} days behind the server's"), result
+    assert result.report["targets"][0]["failures"][0]["code"] == "tls.not_yet_valid", result
 
 
 def test_clock_skew_from_the_lab(plprobe):
