@@ -113,7 +113,7 @@ struct CheckCommand: AsyncParsableCommand {
             Console.writeError("plprobe: shard \(shard) holds none of the \(allTargets.count) target(s); nothing to probe\n")
         }
         let run = CheckRun(
-            targets: targets, concurrency: load.concurrency,
+            targets: targets, concurrency: load.concurrency, engineOptions: load.engineOptions,
             reports: reports.requests, showsProgress: !reports.quiet)
         let status = try await run.execute()
         if status != .success { throw status }

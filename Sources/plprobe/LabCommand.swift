@@ -73,7 +73,7 @@ struct LabCommand: AsyncParsableCommand {
             return
         }
         let run = CheckRun(
-            targets: targets, concurrency: load.concurrency,
+            targets: targets, concurrency: load.concurrency, engineOptions: load.engineOptions,
             reports: reports.requests, showsProgress: !reports.quiet)
         let status = try await run.execute()
         if keepRunning, let target = targets.first {

@@ -29,6 +29,14 @@ enum ValueText {
         return interval
     }
 
+    /// A rate per second: 0 (no limit) up to a million.
+    static func rate(_ text: String) throws(InputError) -> Double {
+        guard let value = Double(text), value.isFinite, (0...1_000_000).contains(value) else {
+            throw InputError("'\(text)' is not a rate from 0 (no limit) to 1000000 per second")
+        }
+        return value
+    }
+
     static let concurrencyRange = 1...100_000
 
     static func concurrency(_ text: String) throws(InputError) -> Int {

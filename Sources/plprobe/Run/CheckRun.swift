@@ -9,6 +9,7 @@ import ProbeReports
 struct CheckRun {
     var targets: [ProbeTarget]
     var concurrency: Int
+    var engineOptions: ProbeEngine.Options
     var reports: [ReportRequest]
     /// Whether a progress line may be drawn (never with --quiet).
     var showsProgress: Bool
@@ -16,7 +17,8 @@ struct CheckRun {
     /// Runs every probe and writes the reports; the exit status is 0 when
     /// every target passed and 1 otherwise.
     func execute() async throws(UsageError) -> ExitCode {
-        let engine = ProbeEngine()
+        FileDescriptorLimit.raiseToHardLimit()
+        let engine = ProbeEngine(options: engineOptions)
         defer { engine.shutdown() }
         do throws(InputError) {
             try engine.preflight(targets)
