@@ -26,9 +26,11 @@ final class ResolverChannel {
                 .socketStateChanged(fd, readable: readable != 0, writable: writable != 0)
         }
         options.sock_state_cb_data = Unmanaged.passUnretained(self).toOpaque()
-        // Two tries, the second twice as long: together they fit the phase limit.
-        options.timeout = Int32(max(100, timeout.nanosecondsClamped / 3_000_000))
-        options.tries = 2
+        // Three tries, each twice as long as the one before (1 + 2 + 4 = 7
+        // parts): together they fit the phase limit, and a query lost in a
+        // burst is sent again early instead of waiting out the whole limit.
+        options.timeout = Int32(max(100, timeout.nanosecondsClamped / 7_000_000))
+        options.tries = 3
         // Without NOCHECKRESP, c-ares 1.18 reports a REFUSED answer as
         // ARES_ECONNREFUSED, indistinguishable from nothing listening; with
         // it, SERVFAIL and REFUSED arrive as the rcodes they are.
