@@ -60,6 +60,19 @@ struct ServeConfigurationTests {
         #expect(names.sorted() == (0..<20).map { "n\($0).example.test" }.sorted())
     }
 
+    /// The probe file the Kubernetes manifests mount must load as it is shipped.
+    @Test func theKubernetesConfigMapsProbeFileLoads() throws {
+        let manifest = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("deploy/kubernetes/probes-configmap.yaml"), encoding: .utf8)
+        let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasSuffix("probes.yaml: |") })
+        let embedded = lines[(start + 1)...].prefix { $0.hasPrefix("    ") || $0.isEmpty }.map { $0.dropFirst(4) }.joined(separator: "\n")
+        let file = try ProbeFile.parse(embedded, path: "probes-configmap.yaml")
+        let targets = file.scheduledTargets()
+        #expect(targets.map(\.target.name) == ["payments", "ledger"])
+        #expect(targets.map(\.interval) == [.seconds(60), .seconds(30)])
+    }
+
     @Test(arguments: [("0s", "shorter than 1s"), ("500ms", "shorter than 1s"), ("often", "not valid")])
     func badIntervalsNameLineAndKey(interval: String, mention: String) throws {
         #expect {
