@@ -13,20 +13,7 @@ struct DiagnosisReportOptions: ParsableArguments {
     var reports: [DiagnosisReportRequest] = []
 
     func validate() throws {
-        let toOutput = reports.filter { $0.path == nil }
-        if toOutput.count > 1 {
-            throw ValidationError("--report: \(toOutput.map(\.description).joined(separator: " and ")) would all go to standard output; give all but one a PATH")
-        }
-        var seen = Set<String>()
-        for report in reports {
-            guard let path = report.path else { continue }
-            guard seen.insert(path).inserted else {
-                throw ValidationError("--report: two reports would be written to '\(path)'")
-            }
-            if let problem = FileCheck.writableFileProblem(path) {
-                throw ValidationError("--report \(report): cannot write '\(path)': \(problem)")
-            }
-        }
+        try DiagnosisReportRequest.validateDestinations(reports)
     }
 
     /// The reports to write: those asked for, else text on standard output.

@@ -24,19 +24,7 @@ struct ReportOptions: ParsableArguments {
         if quiet, let report = toOutput.first {
             throw ValidationError("--quiet writes nothing to standard output, but --report \(report) asks for it; give the report a PATH")
         }
-        if toOutput.count > 1 {
-            throw ValidationError("--report: \(toOutput.map(\.description).joined(separator: " and ")) would all go to standard output; give all but one a PATH")
-        }
-        var seen = Set<String>()
-        for report in reports {
-            guard let path = report.path else { continue }
-            guard seen.insert(path).inserted else {
-                throw ValidationError("--report: two reports would be written to '\(path)'")
-            }
-            if let problem = FileCheck.writableFileProblem(path) {
-                throw ValidationError("--report \(report): cannot write '\(path)': \(problem)")
-            }
-        }
+        try ReportRequest.validateDestinations(reports)
     }
 
     /// The reports to write: those asked for, else the text report on standard output.
