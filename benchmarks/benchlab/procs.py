@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 READY_TIMEOUT = 15.0
+GNU_TIME = "/usr/bin/time"
 STOP_TIMEOUT = 3.0
 
 
@@ -125,13 +126,18 @@ class Usage:
 
 
 def run_measured(argv: list[str], timeout: float, cwd: Path, stdout: Path, stderr: Path) -> Usage:
-    """Runs a client to completion and measures it with wait4's rusage, which
-    covers exactly that process and the children it reaped. The client is
-    killed (its whole process group) when it runs longer than `timeout`."""
+    """Runs a client to completion and measures it: CPU with wait4's rusage,
+    which covers exactly that process tree; peak memory with GNU time's %M.
+    Linux carries a process's memory high-water mark across exec, so a client
+    forked straight from this (large) Python process would report Python's
+    peak as its own; GNU time forks it from a small process instead. The
+    client is killed (its whole process group) when it runs longer than
+    `timeout`."""
+    peak_file = stdout.with_name(stdout.name + ".maxrss")
     with open(stdout, "wb") as out, open(stderr, "wb") as err:
         started = time.monotonic()
-        process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   start_new_session=True)
+        process = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", str(peak_file), *argv], cwd=cwd,
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
         expired = threading.Event()
 
         def expire() -> None:
@@ -152,8 +158,14 @@ def run_measured(argv: list[str], timeout: float, cwd: Path, stdout: Path, stder
         process.returncode = os.waitstatus_to_exitcode(status)
         # Anything the client left behind in its group goes with it.
         _signal_group(process.pid, signal.SIGKILL)
-    return Usage(wall=wall, cpu=usage.ru_utime + usage.ru_stime, max_rss_kib=usage.ru_maxrss,
+    return Usage(wall=wall, cpu=usage.ru_utime + usage.ru_stime, max_rss_kib=_peak_kib(peak_file),
                  exit_code=process.returncode, timed_out=expired.is_set())
+
+
+def _peak_kib(peak_file: Path) -> int:
+    """GNU time's %M (KiB); 0 when the run was killed before it could write it."""
+    lines = peak_file.read_text().split() if peak_file.exists() else []
+    return int(lines[-1]) if lines and lines[-1].isdigit() else 0
 
 
 @dataclass(frozen=True)
