@@ -37,18 +37,17 @@ final class TLSSession {
 
     /// The negotiated version and cipher and the peer's certificate.
     func report() -> TLSReport {
-        let certificate = SSL_get0_peer_certificate(ssl).map(CertificateReader.read)
-        return TLSReport(
+        TLSReport(
             version: String(cString: SSL_get_version(ssl)),
-            cipher: SSL_get_current_cipher(ssl).map { String(cString: SSL_CIPHER_get_name($0)) } ?? "",
-            certificate: certificate)
+            cipher: SSL_get_current_cipher(ssl).map(CertificateCache.name(of:)) ?? "",
+            certificate: SSL_get0_peer_certificate(ssl).map(CertificateCache.info(for:)))
     }
 
     /// Every certificate the peer presented, leaf first, for diagnosis.
     func presentedChain() -> [CertificateInfo] {
         guard let chain = SSL_get_peer_cert_chain(ssl) else { return [] }
         return (0..<CPLProbeOpenSSL_sk_X509_num(chain)).compactMap { index in
-            CPLProbeOpenSSL_sk_X509_value(chain, index).map(CertificateReader.read)
+            CPLProbeOpenSSL_sk_X509_value(chain, index).map(CertificateCache.info(for:))
         }
     }
 
