@@ -29,7 +29,7 @@ public enum JSONReport {
         return .object([
             ("schema_version", .int(schemaVersion)),
             ("summary", .object(summary)),
-            ("targets", .array(targets.map(target))),
+            ("targets", .generatedArray(count: targets.count) { target(targets[$0]) }),
         ])
     }
 

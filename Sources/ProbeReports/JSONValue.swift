@@ -7,6 +7,9 @@ package enum JSONValue: Sendable {
     case number(String)
     case string(String)
     case array([JSONValue])
+    /// An array whose elements are built one at a time while it is written,
+    /// so a report of many targets never holds every target's tree at once.
+    case generatedArray(count: Int, element: @Sendable (Int) -> JSONValue)
     case object([(key: String, value: JSONValue)])
 
     package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
@@ -32,26 +35,30 @@ package enum JSONValue: Sendable {
         case .number(let text): output += text
         case .string(let text): output += Self.quoted(text)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, brackets: ("[", "]"), to: &output, depth: depth)
+            writeContainer(count: items.count, brackets: ("[", "]"), to: &output, depth: depth) { (nil, items[$0]) }
+        case .generatedArray(let count, let element):
+            writeContainer(count: count, brackets: ("[", "]"), to: &output, depth: depth) { (nil, element($0)) }
         case .object(let members):
-            writeContainer(members.map { ($0.key, $0.value) }, brackets: ("{", "}"), to: &output, depth: depth)
+            writeContainer(count: members.count, brackets: ("{", "}"), to: &output, depth: depth) { (members[$0].key, members[$0].value) }
         }
     }
 
     private func writeContainer(
-        _ entries: [(String?, JSONValue)], brackets: (open: String, close: String), to output: inout String, depth: Int
+        count: Int, brackets: (open: String, close: String), to output: inout String, depth: Int,
+        entry: (Int) -> (String?, JSONValue)
     ) {
-        guard !entries.isEmpty else {
+        guard count > 0 else {
             output += brackets.open + brackets.close
             return
         }
         let inner = String(repeating: "  ", count: depth + 1)
         output += brackets.open + "\n"
-        for (index, (key, value)) in entries.enumerated() {
+        for index in 0..<count {
+            let (key, value) = entry(index)
             output += inner
             if let key { output += Self.quoted(key) + ": " }
             value.write(to: &output, depth: depth + 1)
-            output += (index < entries.count - 1 ? "," : "") + "\n"
+            output += (index < count - 1 ? "," : "") + "\n"
         }
         output += String(repeating: "  ", count: depth) + brackets.close
     }

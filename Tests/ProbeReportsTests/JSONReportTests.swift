@@ -179,7 +179,10 @@ extension JSONValue {
     }
 
     subscript(index: Int) -> JSONValue {
-        if case .array(let items) = self, items.indices.contains(index) { return items[index] }
-        return .null
+        switch self {
+        case .array(let items) where items.indices.contains(index): items[index]
+        case .generatedArray(let count, let element) where (0..<count).contains(index): element(index)
+        default: .null
+        }
     }
 }

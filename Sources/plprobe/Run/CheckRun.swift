@@ -60,12 +60,21 @@ struct CheckRun {
             results.append(report)
             await each(report)
         }
-        var position: [ProbeTarget: Int] = [:]
-        for (index, target) in targets.enumerated() where position[target] == nil {
-            position[target] = index
+        // Target names are unique (files and the command line reject
+        // duplicates), and a name hashes far faster than a whole target.
+        var position: [String: Int] = [:]
+        for (index, target) in targets.enumerated() where position[target.name] == nil {
+            position[target.name] = index
         }
-        return results.enumerated()
-            .sorted { (position[$0.element.target] ?? Int.max, $0.offset) < (position[$1.element.target] ?? Int.max, $1.offset) }
-            .map(\.element)
+        var ordered = [TargetReport?](repeating: nil, count: targets.count)
+        var unplaced: [TargetReport] = []
+        for report in results {
+            if let index = position[report.target.name], ordered[index] == nil {
+                ordered[index] = report
+            } else {
+                unplaced.append(report)
+            }
+        }
+        return ordered.compactMap { $0 } + unplaced
     }
 }
