@@ -15,6 +15,13 @@ public enum JSONReport {
         document(targets, run: run).serialized + "\n"
     }
 
+    /// The same text as `render`, handed to `sink` in pieces as it is
+    /// produced, so writing a report of many targets needs little memory.
+    public static func write(_ targets: [TargetReport], run: RunInfo, to sink: (String) -> Void) {
+        document(targets, run: run).serialize(into: sink)
+        sink("\n")
+    }
+
     package static func document(_ targets: [TargetReport], run: RunInfo) -> JSONValue {
         let passed = targets.filter { $0.verdict == .pass }.count
         var summary: [(key: String, value: JSONValue)] = [

@@ -24,28 +24,42 @@ package enum JSONValue: Sendable {
     /// The document as text, indented by two spaces per level.
     package var serialized: String {
         var output = ""
-        write(to: &output, depth: 0)
+        write(to: &output, depth: 0) { _ in }
         return output
     }
 
-    private func write(to output: inout String, depth: Int) {
+    /// The document as text handed to `sink` in pieces of about `chunkSize`
+    /// bytes, so a large report never exists as one string.
+    package func serialize(chunkSize: Int = 1 << 16, into sink: (String) -> Void) {
+        var output = ""
+        write(to: &output, depth: 0) { pending in
+            guard pending.utf8.count >= chunkSize else { return }
+            sink(pending)
+            pending = ""
+        }
+        sink(output)
+    }
+
+    private func write(to output: inout String, depth: Int, flush: (inout String) -> Void) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .number(let text): output += text
         case .string(let text): output += Self.quoted(text)
         case .array(let items):
-            writeContainer(count: items.count, brackets: ("[", "]"), to: &output, depth: depth) { (nil, items[$0]) }
+            writeContainer(count: items.count, brackets: ("[", "]"), to: &output, depth: depth, flush: flush) { (nil, items[$0]) }
         case .generatedArray(let count, let element):
-            writeContainer(count: count, brackets: ("[", "]"), to: &output, depth: depth) { (nil, element($0)) }
+            writeContainer(count: count, brackets: ("[", "]"), to: &output, depth: depth, flush: flush) { (nil, element($0)) }
         case .object(let members):
-            writeContainer(count: members.count, brackets: ("{", "}"), to: &output, depth: depth) { (members[$0].key, members[$0].value) }
+            writeContainer(count: members.count, brackets: ("{", "}"), to: &output, depth: depth, flush: flush) {
+                (members[$0].key, members[$0].value)
+            }
         }
     }
 
     private func writeContainer(
         count: Int, brackets: (open: String, close: String), to output: inout String, depth: Int,
-        entry: (Int) -> (String?, JSONValue)
+        flush: (inout String) -> Void, entry: (Int) -> (String?, JSONValue)
     ) {
         guard count > 0 else {
             output += brackets.open + brackets.close
@@ -57,8 +71,9 @@ package enum JSONValue: Sendable {
             let (key, value) = entry(index)
             output += inner
             if let key { output += Self.quoted(key) + ": " }
-            value.write(to: &output, depth: depth + 1)
+            value.write(to: &output, depth: depth + 1, flush: flush)
             output += (index < count - 1 ? "," : "") + "\n"
+            flush(&output)
         }
         output += String(repeating: "  ", count: depth) + brackets.close
     }

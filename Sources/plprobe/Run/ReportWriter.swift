@@ -7,27 +7,30 @@ enum ReportWriter {
     static func write(_ requests: [ReportRequest], targets: [TargetReport], run: RunInfo) throws(UsageError) {
         for request in requests {
             guard let path = request.path else {
-                let text = render(request.format, targets: targets, run: run, color: Console.outputWantsColor)
-                Console.writeOutput(text.hasSuffix("\n") ? text : text + "\n")
+                emit(request.format, targets: targets, run: run, color: Console.outputWantsColor, to: Console.writeOutput)
                 continue
             }
-            let text = render(request.format, targets: targets, run: run, color: false)
             do {
-                // .atomic writes a temporary file beside the target and renames it,
-                // so a CI job never picks up half a report.
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try AtomicFile.write(path) { sink in
+                    emit(request.format, targets: targets, run: run, color: false, to: sink)
+                }
             } catch {
                 throw UsageError("--report \(request): cannot write '\(path)': \(error.localizedDescription)")
             }
         }
     }
 
-    static func render(_ format: ReportFormat, targets: [TargetReport], run: RunInfo, color: Bool) -> String {
+    /// Hands the report to `sink`, ending with a newline; JSON, the report
+    /// large runs write, in pieces as it is produced.
+    private static func emit(_ format: ReportFormat, targets: [TargetReport], run: RunInfo, color: Bool, to sink: (String) -> Void) {
+        let text: String
         switch format {
-        case .text: TextReport.render(targets, run: run, options: TextReportOptions(color: color))
-        case .json: JSONReport.render(targets, run: run)
-        case .junit: JUnitReport.render(targets, run: run)
-        case .openmetrics: OpenMetricsReport.render(targets, run: run)
+        case .json:
+            return JSONReport.write(targets, run: run, to: sink)
+        case .text: text = TextReport.render(targets, run: run, options: TextReportOptions(color: color))
+        case .junit: text = JUnitReport.render(targets, run: run)
+        case .openmetrics: text = OpenMetricsReport.render(targets, run: run)
         }
+        sink(text.hasSuffix("\n") ? text : text + "\n")
     }
 }
