@@ -5,7 +5,7 @@ ECDSA P-256 chain, dnsmasq with N distinct names), then runs, alternating and
 repeated: plprobe, blackbox_exporter, curl --parallel and openssl s_time, and
 plprobe alone at concurrency 1,000 and at 10x the targets. Prints medians and
 the goal ratios of issue 4, and writes them to benchmarks/results/.
-See docs/performance.md for what is measured and how."""
+See the README's Performance section for what is measured and how."""
 
 from __future__ import annotations
 

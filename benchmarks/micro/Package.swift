@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Micro-benchmarks for plprobe's hot paths, kept out of the main package so
 // that `swift build` and CI never build the benchmark framework.
-// Run from this folder: `swift package benchmark` (see docs/performance.md).
+// Run from this folder: `swift package benchmark` (see the README's Performance section).
 import PackageDescription
 
 let package = Package(
