@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "plprobe",
             dependencies: [
-                "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab", "ProbeDiagnosis", "ProbeServe",
+                "ProbeCore", "ProbeEngine", "ProbeReports", "ProbeLab", "ProbeDiagnosis", "ProbeServe", "CPLProbeLinux",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
