@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
               SIGHUP           reload the probe file; an invalid one is rejected, the
                                previous one stays in force, and the log says why
 
-            Metric names, labels and Prometheus scrape configs: docs/monitoring.md.
+            Metric names, labels and Prometheus scrape configs: the README's section
+            'Monitoring with Prometheus'.
 
             EXAMPLES
               plprobe serve --config probes/privatelink-test-cloud5.yaml
@@ -117,7 +118,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// glibc hands a thread a new malloc arena whenever the one it uses is
     /// contended, and each arena keeps a few MiB it has touched; a server that
     /// runs for weeks then grows in steps with nothing leaked. Two arenas keep
-    /// its memory flat (measured: docs/monitoring.md, Soak). A
+    /// its memory flat (measured: README, Monitoring with Prometheus, Soak). A
     /// `MALLOC_ARENA_MAX` in the environment still wins.
     private static func limitMallocArenas() {
         #if os(Linux)
