@@ -23,10 +23,6 @@ static inline long CPLProbeOpenSSL_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, i
     return SSL_CTX_set_min_proto_version(ctx, version);
 }
 
-static inline long CPLProbeOpenSSL_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version) {
-    return SSL_CTX_set_max_proto_version(ctx, version);
-}
-
 static inline long CPLProbeOpenSSL_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
     return SSL_CTX_set_mode(ctx, mode);
 }
@@ -45,10 +41,6 @@ static inline long CPLProbeOpenSSL_BIO_get_mem_data(BIO *bio, char **data) {
 
 static inline size_t CPLProbeOpenSSL_BIO_pending(BIO *bio) {
     return BIO_pending(bio);
-}
-
-static inline void CPLProbeOpenSSL_OPENSSL_free(void *pointer) {
-    OPENSSL_free(pointer);
 }
 
 static inline int CPLProbeOpenSSL_sk_X509_num(const STACK_OF(X509) *stack) {

@@ -4,11 +4,9 @@
 public struct RetrySchedule: Sendable {
     public static let cap: Duration = .seconds(30)
 
-    public let initial: Duration
     private var nextBase: Duration
 
     public init(initial: Duration) {
-        self.initial = initial
         self.nextBase = min(initial, Self.cap)
     }
 

@@ -20,7 +20,6 @@ final class EventLoop: @unchecked Sendable {
     private let stopping = Atomic<Bool>(false)
     private var handlers: [Int32: EventLoopHandler] = [:]
     private var timers = TimerHeap()
-    private var threadID = pthread_t()
     private var thread: pthread_t?
     /// Scratch space for socket reads, shared by every probe on this loop so
     /// a probe in flight holds no read buffer of its own.
@@ -53,7 +52,6 @@ final class EventLoop: @unchecked Sendable {
         var created = pthread_t()
         let result = pthread_create(&created, nil, { argument in
             let loop = Unmanaged<EventLoop>.fromOpaque(argument!).takeRetainedValue()
-            loop.threadID = pthread_self()
             loop.run()
             return nil
         }, box.toOpaque())
@@ -78,8 +76,6 @@ final class EventLoop: @unchecked Sendable {
         }
         if wasEmpty { wake() }
     }
-
-    var inEventLoop: Bool { pthread_equal(pthread_self(), threadID) != 0 }
 
     // MARK: Loop-thread API
 
